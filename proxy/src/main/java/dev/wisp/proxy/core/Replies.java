@@ -1,5 +1,6 @@
 package dev.wisp.proxy.core;
 
+import dev.wisp.registrar.Registrar;
 import dev.wisp.sip.SipFactories;
 import dev.wisp.sip.StatelessResponses;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -36,7 +37,7 @@ final class Replies {
     static Action optionsOk(SIPRequest request) {
         Action.Reply reply = (Action.Reply) reply(request, 200, "OK");
         add(reply.response(), "Allow", SipMethods.ALLOW);
-        add(reply.response(), "Supported", "path, outbound");
+        add(reply.response(), "Supported", String.join(",", Registrar.SUPPORTED_EXTENSIONS));
         return reply;
     }
 
@@ -49,11 +50,14 @@ final class Replies {
         return action;
     }
 
-    private static void add(SIPResponse response, String name, String value) {
-        try {
-            response.addHeader(SipFactories.HEADERS.createHeader(name, value));
-        } catch (ParseException e) {
-            throw new IllegalStateException(name + ": " + value + " is a constant that parses", e);
+    /** Adds a header; a comma-separated list becomes one header per value, as the RI wants. */
+    private static void add(SIPResponse response, String name, String values) {
+        for (String value : values.split(",")) {
+            try {
+                response.addHeader(SipFactories.HEADERS.createHeader(name, value.trim()));
+            } catch (ParseException e) {
+                throw new IllegalStateException(name + ": " + value + " is a constant that parses", e);
+            }
         }
     }
 }

@@ -28,6 +28,15 @@ public enum Transport {
         return uriParameter;
     }
 
+    /**
+     * Transports whose connections share one space of peer addresses. Responses are routed by the
+     * address in the next Via, and some clients write WSS in their Via on a ws:// connection (or
+     * the reverse), so WS and WSS are looked up together.
+     */
+    public String addressFamily() {
+        return "websocket";
+    }
+
     /** The transport a Via names, or null when wisp does not speak it. */
     public static Transport fromVia(String viaTransport) {
         if (viaTransport == null) {

@@ -2,7 +2,7 @@ package dev.wisp.proxy.server;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
@@ -12,7 +12,7 @@ import java.time.Duration;
  * Assembles every new connection's pipeline, in the order {@link PipelineNames} documents. The
  * WebSocket part is added by the upgrade, once the connection asks for it.
  */
-final class WispChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class WispChannelInitializer extends ChannelInitializer<Channel> {
 
     /** A WebSocket handshake or a GET is a request line and a few headers; nothing needs more. */
     private static final int MAX_HTTP_REQUEST = 16 * 1024;
@@ -38,7 +38,7 @@ final class WispChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(PipelineNames.CONNECTION_LIMIT, limiter);
         if (tls != null) {

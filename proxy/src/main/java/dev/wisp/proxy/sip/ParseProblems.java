@@ -55,6 +55,14 @@ final class ParseProblems implements ParseExceptionListener {
         }
     }
 
+    /**
+     * Whether the message had a Content-Length header: the RI cannot say, since every message it
+     * builds starts with a Content-Length of 0.
+     */
+    boolean hadContentLength() {
+        return seen.contains("content-length");
+    }
+
     void note(String problem) {
         if (first == null) {
             first = problem;

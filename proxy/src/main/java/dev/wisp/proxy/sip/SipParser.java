@@ -5,10 +5,10 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Arrays;
 import javax.sip.address.SipURI;
-import javax.sip.header.ContentLengthHeader;
 
 /**
  * Turns the bytes of one message-framed SIP message (a WebSocket message, a datagram) into a
@@ -49,16 +49,17 @@ public final class SipParser {
             throw rejection(400, problems.first(), message);
         }
         if (message instanceof SIPRequest request) {
-            checkRequest(request);
+            checkRequest(request, requestLineVersion(bytes, start));
         } else {
             checkResponse((SIPResponse) message);
         }
-        attachBody(message, bytes, headersEnd);
+        attachBody(message, bytes, headersEnd, problems.hadContentLength());
         return message;
     }
 
-    private static void checkRequest(SIPRequest request) throws SipParseException {
-        if (!SIP_VERSION.equalsIgnoreCase(request.getSIPVersion())) {
+    private static void checkRequest(SIPRequest request, String version) throws SipParseException {
+        // Read from the bytes: the RI reports SIP/2.0 for any version it is given.
+        if (!SIP_VERSION.equalsIgnoreCase(version)) {
             throw rejection(505, "Version Not Supported", request);
         }
         String missing = missingMandatoryHeader(request);
@@ -105,10 +106,10 @@ public final class SipParser {
         return null;
     }
 
-    private static void attachBody(SIPMessage message, byte[] bytes, int headersEnd) throws SipParseException {
+    private static void attachBody(SIPMessage message, byte[] bytes, int headersEnd, boolean declared)
+            throws SipParseException {
         int available = bytes.length - headersEnd;
-        ContentLengthHeader declared = (ContentLengthHeader) message.getHeader(ContentLengthHeader.NAME);
-        int length = declared == null ? available : declared.getContentLength();
+        int length = declared ? message.getContentLength().getContentLength() : available;
         if (length > available) {
             throw rejection(400, "Content-Length Larger Than Message", message);
         }
@@ -117,10 +118,24 @@ public final class SipParser {
         }
     }
 
-    /** A request is answered if it names where the answer goes; anything else is dropped. */
+    /**
+     * A request is answered when a valid response can be built from it: one with the Via, From,
+     * To, Call-ID and CSeq RFC 3261 section 8.2.6.2 copies. Otherwise nothing that answers it could
+     * be matched to it, and it is dropped (as Kamailio and OpenSIPS do).
+     */
     private static SipParseException rejection(int status, String reason, SIPMessage message) {
-        boolean answerable = message instanceof SIPRequest && message.getTopmostVia() != null;
+        boolean answerable = message instanceof SIPRequest && missingMandatoryHeader(message) == null;
         return new SipParseException(status, reason, answerable ? (SIPRequest) message : null);
+    }
+
+    /** The last word of the request line, which should be SIP/2.0. */
+    private static String requestLineVersion(byte[] bytes, int start) {
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\r' && bytes[end] != '\n') {
+            end++;
+        }
+        String line = new String(bytes, start, end - start, StandardCharsets.UTF_8).strip();
+        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     /** RFC 3261 section 7.5: line breaks before the start line are ignored. */

@@ -12,9 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The open flows, by id and by the peer's address; hands out flow ids. */
 public final class FlowRegistry implements FlowView {
 
-    private record RemoteKey(Transport transport, String host, int port) {
+    private record RemoteKey(String family, String host, int port) {
+        static RemoteKey of(Transport transport, String host, int port) {
+            return new RemoteKey(transport.addressFamily(), IpLiterals.canonical(host), port);
+        }
+
         static RemoteKey of(Transport transport, InetSocketAddress remote) {
-            return new RemoteKey(transport, IpLiterals.canonical(remote.getAddress().getHostAddress()), remote.getPort());
+            return of(transport, remote.getAddress().getHostAddress(), remote.getPort());
         }
     }
 
@@ -53,7 +57,7 @@ public final class FlowRegistry implements FlowView {
 
     @Override
     public Optional<FlowInfo> flowFrom(Transport transport, String host, int port) {
-        Flow flow = byRemote.get(new RemoteKey(transport, IpLiterals.canonical(host), port));
+        Flow flow = byRemote.get(RemoteKey.of(transport, host, port));
         return Optional.ofNullable(flow).map(Flow::info);
     }
 }
