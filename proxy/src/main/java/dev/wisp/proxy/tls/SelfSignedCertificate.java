@@ -89,9 +89,12 @@ public final class SelfSignedCertificate {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = generator.generateKeyPair();
-            X500Name subject = new X500Name("CN=wisp self-signed");
+            BigInteger serial = new BigInteger(64, new SecureRandom());
+            // A name of its own: clients that trust several of these (tests, a browser that met
+            // more than one wisp) look issuers up by name and must not confuse them.
+            X500Name subject = new X500Name("CN=wisp self-signed " + serial.toString(16));
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
+                    serial, Date.from(now.minus(Duration.ofDays(1))),
                     Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
