@@ -59,8 +59,11 @@ class DataChannelDescriptionHandler {
   close() {}
 }
 
-/** A started SIP.js UA for sip:<name>@example.test over `url`. `onInvite` may be replaced by tests. */
-export async function sipjsUser(url, name) {
+/**
+ * A started SIP.js UA for sip:<name>@example.test over `url`. `onInvite` may be replaced by tests.
+ * `options` are extra UserAgentOptions (e.g. sipExtension100rel).
+ */
+export async function sipjsUser(url, name, options = {}) {
   const sdp = { generated: [], received: [] };
   const user = {
     name,
@@ -74,6 +77,7 @@ export async function sipjsUser(url, name) {
     sessionDescriptionHandlerFactory: () => new DataChannelDescriptionHandler(sdp),
     logBuiltinEnabled: false,
     delegate: { onInvite: (invitation) => user.onInvite(invitation) },
+    ...options,
   });
   await withTimeout(user.ua.start(), WAIT_MS, `${name} to connect`);
   user.registerer = new Registerer(user.ua);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { withTimeout } from './time.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const JAR = process.env.WISP_JAR ?? resolve(here, '../../../target/wisp.jar');
+export const JAR = process.env.WISP_JAR ?? resolve(here, '../../../target/wisp.jar');
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -18,12 +18,14 @@ const STOP_TIMEOUT_MS = 10_000;
  * @param {string} [options.host] address the tests use to reach it (127.0.0.1, or the netns address)
  * @param {string} [options.config] extra HOCON inside wisp { }
  * @param {object} [options.env] extra environment (WISP_* overrides)
+ * @param {string} [options.tlsDir] where the self-signed certificate lives (default: a fresh directory)
  */
-export async function startWisp({ host = '127.0.0.1', config = '', env = {} } = {}) {
+export async function startWisp({ host = '127.0.0.1', config = '', env = {}, tlsDir } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'wisp-e2e-'));
+  const certificates = tlsDir ?? join(dir, 'tls');
   const configFile = join(dir, 'wisp.conf');
   await writeFile(configFile,
-    `wisp {\n ws.port = 0\n wss.port = 0\n tls.self-signed-dir = "${join(dir, 'tls')}"\n ${config}\n}\n`);
+    `wisp {\n ws.port = 0\n wss.port = 0\n tls.self-signed-dir = "${certificates}"\n ${config}\n}\n`);
   const child = spawn('java', ['-jar', JAR, '--config', configFile], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +51,7 @@ export async function startWisp({ host = '127.0.0.1', config = '', env = {} } = 
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const ca = await readFile(join(dir, 'tls', 'wisp-self-signed.crt'), 'utf8');
+  const ca = await readFile(join(certificates, 'wisp-self-signed.crt'), 'utf8');
   return {
     ws: `ws://${host}:${ports.ws}`,
     wss: `wss://${host}:${ports.wss}`,

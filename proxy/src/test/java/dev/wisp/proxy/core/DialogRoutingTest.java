@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Responses and in-dialog requests: Via popping, Route sets, flow tokens, strict routing. */
 class DialogRoutingTest {
@@ -114,6 +116,21 @@ class DialogRoutingTest {
         assertThat(reInvite.flow()).isEqualTo(bob.id());
         assertThat(((SIPRequest) reInvite.message()).getRecordRouteHeaders())
                 .as("an in-dialog request is not Record-Routed again").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO", "UPDATE", "PRACK", "MESSAGE", "REFER", "NOTIFY", "OPTIONS"})
+    void everyInDialogMethodFollowsTheRouteSetEitherWay(String method) {
+        SIPResponse ok = bobAnswers(inviteFromAliceToBob(), 200);
+
+        Action.Forward toBob = wisp.forward(
+                Edit.method(Edit.header(Fixtures.request("bye-in-dialog.sip"), "Route", routeSet(ok, true)), method), alice);
+        Action.Forward toAlice = wisp.forward(Edit.method(Edit.header(byeFromBob(), "Route", routeSet(ok, false)), method), bob);
+
+        assertThat(toBob.flow()).isEqualTo(bob.id());
+        assertThat(toAlice.flow()).isEqualTo(alice.id());
+        assertThat(((SIPRequest) toBob.message()).getMethod()).isEqualTo(method);
+        assertThat(((SIPRequest) toBob.message()).getRecordRouteHeaders()).isNull();
     }
 
     @Test

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The wisp launcher.
+#
+#   ./wisp [--config FILE] [--help]   builds wisp when its sources changed, then runs it
+#                                     (ws/http on 8080, wss/https on 8443, embedded defaults)
+#   ./wisp test                       installs what the tests need, then runs every test
+#
+# JAVA_OPTS is passed to the JVM, e.g. JAVA_OPTS=-Dwisp.wss.port=443 ./wisp
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$root/proxy/target/wisp.jar"
+e2e="$root/proxy/src/it"
+
+say() { printf '\nwisp: %s\n' "$*" >&2; }
+die() { printf 'wisp: %s\n' "$*" >&2; exit 1; }
+
+require() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "$tool is required but not installed"
+  done
+}
+
+# Rebuild when the jar is missing or older than anything it is built from.
+needs_build() {
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$root/pom.xml" "$root/config" "$root/registrar/pom.xml" "$root/registrar/src/main" \
+      "$root/proxy/pom.xml" "$root/proxy/src/main" -newer "$jar" -type f -print -quit)" ]
+}
+
+run_wisp() {
+  require java mvn
+  if needs_build; then
+    say "building (mvn package)..."
+    mvn -q -B -f "$root/pom.xml" -DskipTests package
+  fi
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several words on purpose
+  exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+install_test_tools() {
+  require java mvn node npm
+  command -v chromium >/dev/null || { say "installing Debian's chromium"; apt_install chromium; }
+  command -v ip >/dev/null || { say "installing iproute2"; apt_install iproute2; }
+  say "installing the end-to-end test packages (npm ci)"
+  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# WebRTC gathers no loopback candidates, so the browser test runs, wisp and Chromium both, in a
+# network namespace of its own with a veth pair: its traffic cannot leave the machine.
+run_in_network_namespace() {
+  local ns="wisp-e2e-$$"
+  as_root ip netns add "$ns"
+  # shellcheck disable=SC2064 # expand $ns now
+  trap "as_root ip netns del '$ns' 2>/dev/null || true" EXIT
+  local in_ns=(as_root ip netns exec "$ns")
+  # No IPv6: addresses appearing a moment later (link-local, after DAD) make Chromium abort a
+  # page load with ERR_NETWORK_CHANGED.
+  "${in_ns[@]}" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  "${in_ns[@]}" ip link set lo up
+  "${in_ns[@]}" ip link add v0 type veth peer name v1
+  "${in_ns[@]}" ip addr add 10.213.0.1/24 dev v0
+  "${in_ns[@]}" ip addr add 10.213.0.2/24 dev v1
+  "${in_ns[@]}" ip link set v0 up
+  "${in_ns[@]}" ip link set v1 up
+  "${in_ns[@]}" ip route add default via 10.213.0.2 dev v0
+  "${in_ns[@]}" env WISP_E2E_HOST=10.213.0.1 WISP_JAR="$jar" "$@"
+}
+
+run_tests() {
+  install_test_tools
+  say "unit tests and the build (mvn verify)"
+  mvn -B -f "$root/pom.xml" verify
+  say "end-to-end tests: JsSIP and SIP.js against a running wisp"
+  (cd "$e2e" && WISP_JAR="$jar" node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs)
+  say "browser test: two Chromium pages, a DataChannel, in a network namespace"
+  (cd "$e2e" && run_in_network_namespace node --test --test-reporter=spec browser/datachannel.test.mjs)
+  say "every test passed"
+}
+
+case "${1:-}" in
+  test) shift; run_tests "$@" ;;
+  *) run_wisp "$@" ;;
+esac
