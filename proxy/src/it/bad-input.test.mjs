@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { jssipUser } from './lib/jssip-user.mjs';
 import { rawSocket, refusedHandshake } from './lib/raw-socket.mjs';
+import { registered, stopAll } from './lib/users.mjs';
 import { trust } from './lib/websocket.mjs';
 import { startWisp } from './lib/wisp.mjs';
 
@@ -63,17 +64,11 @@ describe('bad input', () => {
   }
 
   before(async () => {
-    alice = await jssipUser(wisp.ws, 'alice');
-    bob = await jssipUser(wisp.wss, 'bob');
-    await alice.register();
-    await bob.register();
+    [alice, bob] = await registered(() => jssipUser(wisp.ws, 'alice'), () => jssipUser(wisp.wss, 'bob'));
     await othersKeepWorking();
   });
 
-  after(async () => {
-    await alice?.stop();
-    await bob?.stop();
-  });
+  after(() => stopAll([alice, bob]));
 
   for (const { file, binary, answer } of expectations) {
     it(`torture ${file} in a ${binary ? 'binary' : 'text'} frame: ${answer}`, async () => {

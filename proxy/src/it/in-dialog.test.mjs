@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { Inviter, SessionState, SIPExtension, UserAgent } from 'sip.js';
 import { jssipUser } from './lib/jssip-user.mjs';
 import { reaches, sipjsUser } from './lib/sipjs-user.mjs';
+import { registered, stopAll } from './lib/users.mjs';
 import { withTimeout } from './lib/time.mjs';
 import { trust } from './lib/websocket.mjs';
 import { startWisp } from './lib/wisp.mjs';
@@ -26,16 +27,13 @@ describe('inside a SIP.js call', () => {
 
   before(async () => {
     const reliable = { sipExtension100rel: SIPExtension.Supported };
-    alice = await sipjsUser(wisp.wss, 'alice', reliable);
-    bob = await sipjsUser(wisp.ws, 'bob', reliable);
-    await alice.register();
-    await bob.register();
+    [alice, bob] = await registered(() => sipjsUser(wisp.wss, 'alice', reliable),
+      () => sipjsUser(wisp.ws, 'bob', reliable));
   });
 
   after(async () => {
     if (inviter?.state === SessionState.Established) await inviter.bye();
-    await alice?.stop();
-    await bob?.stop();
+    await stopAll([alice, bob]);
   });
 
   it('a reliable 183 is PRACKed through wisp before the call is answered', async () => {
@@ -111,16 +109,11 @@ describe('a JsSIP subscription', () => {
   let presentity;
 
   before(async () => {
-    watcher = await jssipUser(wisp.ws, 'watcher');
-    presentity = await jssipUser(wisp.wss, 'presentity');
-    await watcher.register();
-    await presentity.register();
+    [watcher, presentity] = await registered(() => jssipUser(wisp.ws, 'watcher'),
+      () => jssipUser(wisp.wss, 'presentity'));
   });
 
-  after(async () => {
-    await watcher?.stop();
-    await presentity?.stop();
-  });
+  after(() => stopAll([watcher, presentity]));
 
   it('SUBSCRIBE is accepted and NOTIFYs follow the dialog back, through to the final one', async () => {
     presentity.ua.on('newSubscribe', ({ request }) => {

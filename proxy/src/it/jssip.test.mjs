@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { jssipUser, serverUri } from './lib/jssip-user.mjs';
+import { stopAll } from './lib/users.mjs';
 import { trust } from './lib/websocket.mjs';
 import { startWisp } from './lib/wisp.mjs';
 
@@ -20,10 +21,7 @@ for (const scheme of ['ws', 'wss']) {
       bob = await jssipUser(wisp[scheme], `bob-${scheme}`);
     });
 
-    after(async () => {
-      await alice?.stop();
-      await bob?.stop();
-    });
+    after(() => stopAll([alice, bob]));
 
     it('registers two users', async () => {
       await alice.register();

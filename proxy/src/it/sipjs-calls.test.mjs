@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Inviter, SessionState } from 'sip.js';
 import { reaches, sipjsUser } from './lib/sipjs-user.mjs';
+import { registered, stopAll } from './lib/users.mjs';
 import { withTimeout } from './lib/time.mjs';
 import { trust } from './lib/websocket.mjs';
 import { startWisp } from './lib/wisp.mjs';
@@ -47,16 +48,10 @@ describe('SIP.js calls through wisp', () => {
   let bob;
 
   before(async () => {
-    alice = await sipjsUser(wisp.wss, 'alice');
-    bob = await sipjsUser(wisp.ws, 'bob');
-    await alice.register();
-    await bob.register();
+    [alice, bob] = await registered(() => sipjsUser(wisp.wss, 'alice'), () => sipjsUser(wisp.ws, 'bob'));
   });
 
-  after(async () => {
-    await alice?.stop();
-    await bob?.stop();
-  });
+  after(() => stopAll([alice, bob]));
 
   it('INVITE -> 180 -> 200 -> ACK -> BYE, with the SDP carried untouched both ways', async () => {
     let answered;
@@ -120,15 +115,11 @@ describe('with remove-bindings-on-flow-close off', () => {
   before(async () => {
     keeping = await startWisp({ env: { WISP_REGISTRAR_REMOVE_BINDINGS_ON_FLOW_CLOSE: 'false' } });
     trust(keeping.ca);
-    alice = await sipjsUser(keeping.wss, 'alice');
-    dave = await sipjsUser(keeping.ws, 'dave');
-    await alice.register();
-    await dave.register();
+    [alice, dave] = await registered(() => sipjsUser(keeping.wss, 'alice'), () => sipjsUser(keeping.ws, 'dave'));
   });
 
   after(async () => {
-    await alice?.stop();
-    await dave?.stop();
+    await stopAll([alice, dave]);
     await keeping?.stop();
   });
 

@@ -25,7 +25,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.RequireHeader;
 import javax.sip.header.SupportedHeader;
-import javax.sip.header.ToHeader;
 
 /**
  * A registrar (RFC 3261 section 10.3) with RFC 5626 outbound and RFC 3327 Path support. It turns

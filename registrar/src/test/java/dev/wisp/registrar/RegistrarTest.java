@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import javax.sip.header.ContactHeader;
 import org.junit.jupiter.api.Test;
 
 class RegistrarTest {
@@ -442,9 +441,5 @@ class RegistrarTest {
 
     private static SIPRequest cseq(SIPRequest request, long number) {
         return with(request, "CSeq", number + " REGISTER");
-    }
-
-    static ContactHeader contact(SIPResponse response) {
-        return (ContactHeader) response.getHeader("Contact");
     }
 }

@@ -3,6 +3,7 @@ package dev.wisp.proxy.core;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who wisp is, for recognising its own Route and Via entries and the domains it serves.
@@ -55,7 +56,6 @@ public record LocalIdentity(Set<String> hosts, Set<Integer> ports, String advert
     }
 
     private static Set<String> union(Set<String> hosts, String extra) {
-        return java.util.stream.Stream.concat(hosts.stream(), java.util.stream.Stream.of(extra))
-                .collect(Collectors.toUnmodifiableSet());
+        return Stream.concat(hosts.stream(), Stream.of(extra)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -50,7 +50,7 @@ final class RequestRouter {
             return foreign.route(request, context);
         }
         if (routes.flowPair() != null) {
-            return forwardInDialog(request, routes, context);
+            return hopsExhausted(request) ? tooManyHops(request) : forwardInDialog(request, routes, context);
         }
 
         boolean served = context.local().serves(requestUri.getHost());
@@ -63,7 +63,8 @@ final class RequestRouter {
         if (requestUri.getUser() == null) {
             return answerForWisp(request);
         }
-        return forwardToRegisteredUser(request, requestUri, routes, context);
+        return hopsExhausted(request) ? tooManyHops(request)
+                : forwardToRegisteredUser(request, requestUri, routes, context);
     }
 
     /** A request that follows a dialog's route set: wisp's Record-Route named both flows. */
@@ -74,15 +75,12 @@ final class RequestRouter {
             // RFC 5626 section 5.3: the flow the dialog ran over is gone.
             return Replies.reply(request, 430, "Flow Failed");
         }
-        return forwardTo(request, routes, null, context, outbound.get());
+        return forwarding.forward(request, routes, null, context, outbound.get());
     }
 
     /** An initial (or RFC 2543-style route-less) request for a user of a served domain. */
     private Action forwardToRegisteredUser(SIPRequest request, SipURI requestUri, RouteAnalysis routes,
             RouteContext context) {
-        if (hopsExhausted(request)) {
-            return tooManyHops(request);
-        }
         List<Binding> bindings = context.locations().bindings(AddressOfRecord.key(requestUri));
         if (bindings.isEmpty()) {
             return Replies.reply(request, 404, "Not Found");
@@ -93,15 +91,7 @@ final class RequestRouter {
             // Registered, but every binding has lapsed or lost its connection.
             return Replies.reply(request, 480, "Temporarily Unavailable");
         }
-        return forwardTo(request, routes, chosen.get(), context, outbound.get());
-    }
-
-    private Action forwardTo(SIPRequest request, RouteAnalysis routes, Binding target, RouteContext context,
-            FlowInfo outbound) {
-        if (hopsExhausted(request)) {
-            return tooManyHops(request);
-        }
-        return forwarding.forward(request, routes, target, context, outbound);
+        return forwarding.forward(request, routes, chosen.get(), context, outbound.get());
     }
 
     /** A request whose Request-URI names a served domain but no user: wisp is its UAS. */

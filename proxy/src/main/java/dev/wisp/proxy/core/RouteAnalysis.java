@@ -41,7 +41,7 @@ record RouteAnalysis(boolean strictRouted, int ownRoutes, FlowPair flowPair, boo
 
         int own = 0;
         while (own < routeCount) {
-            URI uri = ((Route) routes.get(own)).getAddress().getURI();
+            URI uri = routes.get(own).getAddress().getURI();
             if (!(uri instanceof SipURI sipUri) || !local.isLocal(sipUri.getHost(), sipUri.getPort())) {
                 break;
             }

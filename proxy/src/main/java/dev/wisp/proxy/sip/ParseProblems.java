@@ -31,7 +31,8 @@ final class ParseProblems implements ParseExceptionListener {
     private String first;
 
     @Override
-    public void handleException(ParseException ex, SIPMessage message, Class headerClass, String headerText,
+    public void handleException(ParseException ex, SIPMessage message, @SuppressWarnings("rawtypes") Class headerClass,
+            String headerText,
             String messageText) {
         if (headerClass == RequestLine.class) {
             note("Malformed Request-Line");
@@ -79,8 +80,8 @@ final class ParseProblems implements ParseExceptionListener {
         if (name == null || name.isBlank()) {
             return "Unnamed";
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("call-id") || lower.equals("i")) {
+        String lower = COMPACT.getOrDefault(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+        if (lower.equals("call-id")) {
             return "Call-ID";
         }
         if (lower.equals("cseq")) {

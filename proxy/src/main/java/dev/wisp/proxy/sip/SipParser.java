@@ -1,5 +1,6 @@
 package dev.wisp.proxy.sip;
 
+import dev.wisp.proxy.core.SipMethods;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
@@ -69,7 +70,7 @@ public final class SipParser {
         String method = request.getMethod();
         if (!method.equals(request.getCSeq().getMethod())) {
             // RFC 4475 section 3.1.2.18: for a method we do not know, 501 is the better answer.
-            boolean known = dev.wisp.proxy.core.SipMethods.KNOWN.contains(method);
+            boolean known = SipMethods.KNOWN.contains(method);
             throw rejection(known ? 400 : 501, known ? "CSeq Method Does Not Match Request-Line"
                     : "Not Implemented", request);
         }

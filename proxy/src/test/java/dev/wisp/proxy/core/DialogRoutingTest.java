@@ -240,7 +240,7 @@ class DialogRoutingTest {
     /** The dialog's route set as each side uses it: the callee in Record-Route order, the caller reversed. */
     private static String[] routeSet(SIPResponse ok, boolean forCaller) {
         List<String> routes = new ArrayList<>();
-        ok.getRecordRouteHeaders().forEach(header -> routes.add(((RecordRoute) header).getAddress().toString()));
+        ok.getRecordRouteHeaders().forEach(header -> routes.add(header.getAddress().toString()));
         if (forCaller) {
             Collections.reverse(routes);
         }

@@ -6,6 +6,7 @@ import dev.wisp.proxy.TestWisp;
 import dev.wisp.proxy.core.FlowInfo;
 import dev.wisp.proxy.core.Transport;
 import dev.wisp.proxy.sip.SipParseException;
+import dev.wisp.proxy.sip.SipParser;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPResponse;
 import io.netty.buffer.ByteBufUtil;
@@ -19,6 +20,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  * handlers (sip-codec, sip-flow) in front of a {@link TestWisp}.
  */
 final class FlowChannel {
+
+    private static final SipParser PARSER = new SipParser();
 
     final InetEmbeddedChannel channel = new InetEmbeddedChannel();
     final WebSocketFlow flow;
@@ -57,7 +60,7 @@ final class FlowChannel {
             return null;
         }
         try {
-            return wispParser().parse(ByteBufUtil.getBytes(frame.content()));
+            return PARSER.parse(ByteBufUtil.getBytes(frame.content()));
         } catch (SipParseException e) {
             throw new AssertionError("wisp wrote malformed SIP: " + e.reason(), e);
         } finally {
@@ -67,9 +70,5 @@ final class FlowChannel {
 
     SIPResponse nextResponse() {
         return (SIPResponse) nextMessage();
-    }
-
-    private static dev.wisp.proxy.sip.SipParser wispParser() {
-        return new dev.wisp.proxy.sip.SipParser();
     }
 }
