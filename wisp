@@ -25,7 +25,8 @@ require() {
 needs_build() {
   [ ! -f "$jar" ] && return 0
   [ -n "$(find "$root/pom.xml" "$root/config" "$root/registrar/pom.xml" "$root/registrar/src/main" \
-      "$root/proxy/pom.xml" "$root/proxy/src/main" -newer "$jar" -type f -print -quit)" ]
+      "$root/web-client/pom.xml" "$root/web-client/package.json" "$root/web-client/build.mjs" \
+      "$root/web-client/src" "$root/proxy/pom.xml" "$root/proxy/src/main" -newer "$jar" -type f -print -quit)" ]
 }
 
 run_wisp() {
@@ -86,8 +87,9 @@ run_tests() {
   mvn -B -f "$root/pom.xml" verify
   say "end-to-end tests: JsSIP and SIP.js against a running wisp"
   (cd "$e2e" && WISP_JAR="$jar" node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs)
-  say "browser test: two Chromium pages, a DataChannel, in a network namespace"
-  (cd "$e2e" && run_in_network_namespace node --test --test-reporter=spec browser/datachannel.test.mjs)
+  say "browser tests: Chromium pages moving files over DataChannels, in a network namespace"
+  (cd "$e2e" && run_in_network_namespace node --test --test-concurrency=1 --test-reporter=spec \
+      browser/datachannel.test.mjs browser/web-client.test.mjs)
   say "every test passed"
 }
 

@@ -62,7 +62,7 @@ describe('the launcher and the first minute', () => {
       assert.deepEqual(Object.keys(await health.json()).sort(), ['aors', 'bindings', 'flows', 'status', 'uptime_seconds']);
       const page = await fetch(`${wisp.http}/`);
       assert.match(page.headers.get('content-type'), /text\/html/);
-      assert.match(await page.text(), /wisp is running/);
+      assert.match(await page.text(), /<title>wisp · send files browser to browser<\/title>/);
 
       const secure = await httpsGet(`${wisp.https}/healthz`, wisp.ca);
       assert.equal(secure.status, 200);

@@ -10,12 +10,11 @@ import { dirname, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { withTimeout } from '../lib/time.mjs';
 import { startWisp } from '../lib/wisp.mjs';
+import { e2eHost, launchChromium } from './chromium.mjs';
 
-const host = process.env.WISP_E2E_HOST;
-assert.ok(host, 'WISP_E2E_HOST must name this network namespace\'s non-loopback address (./wisp test sets it)');
+const host = e2eHost();
 const FILE_SIZE = 20 * 1024 * 1024;
 const TRANSFER_MS = 60_000;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,16 +35,11 @@ describe('two browsers move a file over a DataChannel signalled through wisp', (
 
   before(async () => {
     wisp = await startWisp({ host });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-features=WebRtcHideLocalIpsWithMdns',
-        '--ignore-certificate-errors'],
-    });
+    browser = await launchChromium();
     const bundle = await jssipBundle();
     const open = async () => {
       const page = await (await browser.newContext()).newPage();
-      await page.goto(`${wisp.https}/`); // same origin as wss://, so wisp's Origin check passes
+      await page.goto(`${wisp.https}/healthz`); // same origin as wss://, so wisp's Origin check passes
       await page.addScriptTag({ content: bundle });
       await page.addScriptTag({ path: resolve(here, 'page-user.js') });
       return page;

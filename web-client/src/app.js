@@ -1,0 +1,27 @@
+// The page's composition root: wisp on this page's own origin, the model, and the view.
+import { FileTransfers } from './app/file-transfers.js';
+import { rememberName, rememberedName } from './app/names.js';
+import { Signalling } from './signalling/signalling.js';
+import { Page } from './ui/page.js';
+
+const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+// Everyone who opens this page shares its host name as SIP domain, so names are all one needs.
+const signalling = new Signalling(url, location.hostname);
+const transfers = new FileTransfers(signalling);
+const page = new Page(document);
+
+signalling.addEventListener('status', (status) => page.showStatus(status));
+transfers.addEventListener('offer', ({ offer }) => page.showOffer(offer));
+transfers.addEventListener('transfer', ({ transfer }) => page.showTransfer(transfer));
+
+const connect = (name) => {
+  rememberName(localStorage, name);
+  page.showName(name, location);
+  signalling.connect(name);
+};
+page.onConnect(connect);
+page.onSend((peers, files, passphrase) => transfers.send(peers, files, passphrase));
+page.prefillRecipient(location.hash);
+window.addEventListener('hashchange', () => page.prefillRecipient(location.hash));
+
+connect(rememberedName(localStorage));
