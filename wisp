@@ -60,27 +60,6 @@ install_test_tools() {
   (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
-# WebRTC gathers no loopback candidates, so the browser test runs, wisp and Chromium both, in a
-# network namespace of its own with a veth pair: its traffic cannot leave the machine.
-run_in_network_namespace() {
-  local ns="wisp-e2e-$$"
-  as_root ip netns add "$ns"
-  # shellcheck disable=SC2064 # expand $ns now
-  trap "as_root ip netns del '$ns' 2>/dev/null || true" EXIT
-  local in_ns=(as_root ip netns exec "$ns")
-  # No IPv6: addresses appearing a moment later (link-local, after DAD) make Chromium abort a
-  # page load with ERR_NETWORK_CHANGED.
-  "${in_ns[@]}" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-  "${in_ns[@]}" ip link set lo up
-  "${in_ns[@]}" ip link add v0 type veth peer name v1
-  "${in_ns[@]}" ip addr add 10.213.0.1/24 dev v0
-  "${in_ns[@]}" ip addr add 10.213.0.2/24 dev v1
-  "${in_ns[@]}" ip link set v0 up
-  "${in_ns[@]}" ip link set v1 up
-  "${in_ns[@]}" ip route add default via 10.213.0.2 dev v0
-  "${in_ns[@]}" env WISP_E2E_HOST=10.213.0.1 WISP_JAR="$jar" "$@"
-}
-
 run_tests() {
   install_test_tools
   say "unit tests and the build (mvn verify)"
@@ -88,7 +67,7 @@ run_tests() {
   say "end-to-end tests: JsSIP and SIP.js against a running wisp"
   (cd "$e2e" && WISP_JAR="$jar" node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs)
   say "browser tests: Chromium pages moving files over DataChannels, in a network namespace"
-  (cd "$e2e" && run_in_network_namespace node --test --test-concurrency=1 --test-reporter=spec \
+  (cd "$e2e" && WISP_JAR="$jar" ./in-network-namespace.sh node --test --test-concurrency=1 --test-reporter=spec \
       browser/datachannel.test.mjs browser/web-client.test.mjs)
   say "every test passed"
 }

@@ -53,3 +53,26 @@ test('a sender waiting for room stops waiting when the transfer is cancelled', a
 
   assert.equal(sender.state, State.CANCELLED);
 });
+
+test('buffer marks that would overfill a browser send queue are refused up front', () => {
+  const file = new Blob(['x']);
+  assert.throws(() => new FileSender({ peer: 'b', file, options: { chunkSize: 65536, highWater: 16 * 1024 * 1024 } }),
+    RangeError);
+  assert.throws(() => new FileSender({ peer: 'b', file, options: { lowWater: 9e6, highWater: 8e6 } }), RangeError);
+});
+
+test('chunks are never larger than the connection carries', async () => {
+  const { sha256OfBlob } = await import('../src/transfer/digest.js');
+  const file = randomFile(300_000);
+  const sender = new FileSender({ peer: 'b', file, sha256: await sha256OfBlob(file) });
+  const receiver = new FileReceiver({ peer: 'a', offer: { name: 'f', size: file.size, type: '', sha256: sender.sha256 } });
+  const channels = channelPair();
+  const sending = sender.send(channels.a, '', 65536);
+  const receiving = receiver.receive(channels.b, '');
+  channels.open();
+  await Promise.all([sending, receiving]);
+
+  const chunkSizes = channels.a.sent.filter((message) => typeof message === 'number');
+  assert.equal(Math.max(...chunkSizes), 65536);
+  assert.equal(receiver.state, State.DONE);
+});

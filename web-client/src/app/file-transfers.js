@@ -87,7 +87,9 @@ export class FileTransfers extends EventTarget {
       else if (outcome.kind === 'cancelled') transfer.cancel();
       else transfer.fail(outcome.code, outcome.message);
     });
-    call.addEventListener('accepted', async () => transfer.send(await call.channel, call.context()));
+    call.addEventListener('accepted', async () => {
+      transfer.send(await call.channel, call.context(), call.maxMessageSize());
+    });
     this.#follow(call, transfer, () => call.hangUp());
   }
 

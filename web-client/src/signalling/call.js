@@ -26,6 +26,11 @@ export class Call extends EventTarget {
     return fingerprints.sort().join('|');
   }
 
+  /** The largest DataChannel message both sides accept (what the SDPs negotiated). */
+  maxMessageSize() {
+    return this.#session.connection.sctp?.maxMessageSize || 65536;
+  }
+
   /** Ends the call (CANCEL before an answer, BYE after); does nothing once it has ended. */
   hangUp() {
     if (this.#ended || !this.#session || this.#session.isEnded()) return;

@@ -8,11 +8,17 @@ import { Message, control } from './protocol.js';
 import { State } from './transfer-state.js';
 import { Transfer } from './transfer.js';
 
+/**
+ * Chromium closes a DataChannel whose send queue would pass 16 MiB, so the high-water mark plus
+ * one chunk must stay below that.
+ */
+export const MAX_BUFFERED = 16 * 1024 * 1024;
+
 /** Tuned on Chromium: see web-client/README.md, "Throughput". */
 export const SEND_DEFAULTS = Object.freeze({
-  chunkSize: 64 * 1024,
-  highWater: 8 * 1024 * 1024,
-  lowWater: 2 * 1024 * 1024,
+  chunkSize: 256 * 1024,
+  highWater: 4 * 1024 * 1024,
+  lowWater: 1024 * 1024,
 });
 
 export class FileSender extends Transfer {
@@ -38,6 +44,11 @@ export class FileSender extends Transfer {
     this.#file = file;
     this.#passphrase = passphrase;
     this.#options = { ...SEND_DEFAULTS, ...options };
+    const { chunkSize, highWater, lowWater } = this.#options;
+    if (highWater + chunkSize >= MAX_BUFFERED || lowWater > highWater || chunkSize < 1) {
+      throw new RangeError(`chunk ${chunkSize}, high ${highWater}, low ${lowWater} (expected: `
+        + `0 < chunk, low <= high, high + chunk < ${MAX_BUFFERED})`);
+    }
   }
 
   get protectedByPassphrase() {
@@ -48,8 +59,10 @@ export class FileSender extends Transfer {
    * Runs the transfer over `channel` once the recipient accepted; settles when it is over.
    * @param {RTCDataChannel} channel
    * @param {string} context what binds a passphrase proof to this connection (the DTLS fingerprints)
+   * @param {number} [maxMessageSize] the largest message the connection carries (its SCTP
+   *   transport's maxMessageSize); chunks are cut no larger
    */
-  async send(channel, context) {
+  async send(channel, context, maxMessageSize = Infinity) {
     const port = new ChannelPort(channel, this.signal);
     try {
       await port.opened();
@@ -61,7 +74,7 @@ export class FileSender extends Transfer {
       }
       port.send(control(Message.START));
       this.moveTo(State.TRANSFERRING);
-      await this.#stream(port);
+      await this.#stream(port, Math.min(this.#options.chunkSize, maxMessageSize));
       port.send(control(Message.END));
       const result = await port.nextControl(Message.RESULT);
       if (result.ok && result.sha256 === this.sha256) {
@@ -83,8 +96,8 @@ export class FileSender extends Transfer {
     return verify(this.#passphrase, nonce, context, proof);
   }
 
-  async #stream(port) {
-    const { chunkSize, highWater, lowWater } = this.#options;
+  async #stream(port, chunkSize) {
+    const { highWater, lowWater } = this.#options;
     let sent = 0;
     for await (const chunk of chunks(this.#file, chunkSize)) {
       if (this.isFinal) return;

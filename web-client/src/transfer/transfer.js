@@ -12,6 +12,7 @@ export class Transfer extends EventTarget {
   #abort = new AbortController();
   #lostGraceMs;
   #losing = null;
+  #now;
 
   /**
    * @param {object} init
@@ -33,7 +34,11 @@ export class Transfer extends EventTarget {
     this.progress = { bytes: 0, total: file.size, fraction: 0, rate: 0, secondsLeft: Infinity };
     /** While the sender hashes the file before offering it: how far it got (0..1); else null. */
     this.preparingFraction = null;
-    this.#meter = new ProgressMeter(file.size, now);
+    /** Milliseconds (of `now`) when bytes started to move and when the transfer ended. */
+    this.startedAt = null;
+    this.endedAt = null;
+    this.#now = now ?? (() => performance.now());
+    this.#meter = new ProgressMeter(file.size, this.#now);
     this.#lostGraceMs = lostGraceMs;
   }
 
@@ -78,10 +83,18 @@ export class Transfer extends EventTarget {
     else lost();
   }
 
+  /** Average bytes per second from the first byte to the end, once done. */
+  get averageRate() {
+    if (this.startedAt === null || this.endedAt === null || this.endedAt <= this.startedAt) return 0;
+    return this.file.size / ((this.endedAt - this.startedAt) / 1000);
+  }
+
   /** Moves to `state` if the life of a transfer allows it, and tells the listeners. */
   moveTo(state) {
     if (!this.#state.moveTo(state)) return false;
+    if (state === State.TRANSFERRING) this.startedAt = this.#now();
     if (this.isFinal) {
+      this.endedAt = this.#now();
       clearTimeout(this.#losing);
       this.released();
       this.#abort.abort();

@@ -1,6 +1,6 @@
 // Everything the person sees and touches. The page listens to the model's events and renders;
 // its only ways in are the model's methods (connect, send, accept, decline, cancel).
-import { bytes, progressLine } from '../app/format.js';
+import { bytes, progressLine, rate } from '../app/format.js';
 import { cleanName, recipients, sharedRecipient } from '../app/names.js';
 import { State } from '../transfer/transfer-state.js';
 
@@ -122,9 +122,17 @@ export class Page {
     item.querySelector('.name').textContent = transfer.file.name;
     item.querySelector('.peer').textContent = transfer.direction === 'out' ? `to ${transfer.peer}` : `from ${transfer.peer}`;
     item.querySelector('.cancel').addEventListener('click', () => transfer.cancel());
-    const render = () => this.#render(item, transfer);
-    transfer.addEventListener('change', render);
-    render();
+    // A transfer changes with every chunk, thousands of times a second: draw once per frame.
+    let drawing = false;
+    transfer.addEventListener('change', () => {
+      if (drawing) return;
+      drawing = true;
+      requestAnimationFrame(() => {
+        drawing = false;
+        this.#render(item, transfer);
+      });
+    });
+    this.#render(item, transfer);
     this.#elements.transfers.prepend(item);
   }
 
@@ -133,6 +141,7 @@ export class Page {
     if (transfer.sha256 && (transfer.direction === 'out' || transfer.state === State.DONE)) {
       item.dataset.sha256 = transfer.sha256;
     }
+    if (transfer.state === State.DONE) item.dataset.bytesPerSecond = Math.round(transfer.averageRate);
     const progress = item.querySelector('progress');
     progress.value = transfer.progress.fraction;
     progress.setAttribute('aria-label', `${transfer.file.name}: ${Math.round(transfer.progress.fraction * 100)}%`);
@@ -155,7 +164,7 @@ export class Page {
       case State.TRANSFERRING:
         return progressLine(transfer.progress);
       case State.DONE:
-        return `done, verified · ${bytes(transfer.file.size)}`;
+        return `done, verified · ${bytes(transfer.file.size)} at ${rate(transfer.averageRate)}`;
       case State.DECLINED:
         return `${transfer.peer} declined`;
       case State.CANCELLED:

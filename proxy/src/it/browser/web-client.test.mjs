@@ -2,8 +2,7 @@
 // through their data-testid contract in real Chromium, moving files over WebRTC DataChannels.
 // Runs inside the network namespace ./wisp test creates (WebRTC needs a non-loopback address).
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,90 +10,26 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startWisp } from '../lib/wisp.mjs';
 import { e2eHost, launchChromium } from './chromium.mjs';
+import {
+  MB, TRANSFER_MS, WAIT_MS, accept, beyond, leave, randomFile, reaches, send, transfer, webClient,
+} from './web-client-pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = resolve(here, '../../../target/web-client-e2e');
-const MB = 1024 * 1024;
-const WAIT_MS = 10_000;
-const TRANSFER_MS = 120_000;
 
 let wisp;
 let browser;
 let files;
-let big; // { path, sha256, size }
-let users = 0;
-
-/** A file of random bytes on disk, and its SHA-256. */
-async function randomFile(name, size) {
-  const path = join(files, name);
-  const hash = createHash('sha256');
-  const out = createWriteStream(path);
-  for (let written = 0; written < size; written += MB) {
-    const block = randomBytes(Math.min(MB, size - written));
-    hash.update(block);
-    if (!out.write(block)) await new Promise((r) => out.once('drain', r));
-  }
-  await new Promise((r) => out.end(r));
-  return { path, name, size, sha256: hash.digest('hex') };
-}
-
-/** A person: their own browser profile, the page at wisp's https:// address, registered. */
-async function person(prefix) {
-  users += 1;
-  const name = `${prefix}-${users}`;
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
-  if (process.env.PAGE_CONSOLE) page.on('console', (m) => console.log(`[${name}] ${m.text()}`));
-  await page.goto(`${wisp.https}/`);
-  await page.getByTestId('name-input').fill(name);
-  await page.getByTestId('connect-button').click();
-  await page.getByTestId('status').filter({ hasText: `registered as ${name}` }).waitFor({ timeout: WAIT_MS });
-  return { name, page, context };
-}
-
-async function send(from, to, file, passphrase = '') {
-  await from.page.getByTestId('peer-input').fill(to);
-  await from.page.getByTestId('file-input').setInputFiles(file.path);
-  await from.page.getByTestId('passphrase-input').fill(passphrase);
-  await from.page.getByTestId('send-button').click();
-}
-
-async function accept(recipient, passphrase = '') {
-  await recipient.page.getByTestId('passphrase-input').fill(passphrase);
-  const offer = recipient.page.getByTestId('incoming-offer').first();
-  await offer.waitFor({ timeout: WAIT_MS });
-  await offer.getByTestId('accept-button').click();
-}
-
-const transfer = (someone, index = 0) => someone.page.getByTestId('transfer').nth(index);
-
-async function reaches(someone, state, { index = 0, timeout = WAIT_MS } = {}) {
-  try {
-    await someone.page.locator(`[data-testid="transfer"][data-state="${state}"]`).nth(index).waitFor({ timeout });
-  } catch (error) {
-    const states = await someone.page.getByTestId('transfer').evaluateAll((items) => items.map((item) =>
-      `${item.dataset.state}: ${item.querySelector('.detail').textContent}`));
-    throw new Error(`${someone.name} never showed a transfer ${state}; transfers: ${states.join('; ') || 'none'}`,
-      { cause: error });
-  }
-}
-
-/** Waits until the first transfer on `someone`'s page has moved more than `fraction` of the file. */
-async function beyond(someone, fraction) {
-  await someone.page.waitForFunction((f) => document.querySelector('[data-testid="transfer"] progress')?.value > f,
-    fraction, { timeout: TRANSFER_MS });
-}
-
-async function leave(...people) {
-  for (const someone of people) await someone.context.close();
-}
+let big; // the 200 MB file
+let people;
+const person = (prefix) => people.person(prefix);
 
 before(async () => {
   wisp = await startWisp({ host: e2eHost() });
   browser = await launchChromium();
+  people = webClient(browser, wisp);
   files = await mkdtemp(join(tmpdir(), 'wisp-web-client-'));
-  big = await randomFile('big-200MB.bin', 200 * MB);
+  big = await randomFile(files, 'big-200MB.bin', 200 * MB);
   await mkdir(screenshots, { recursive: true });
 });
 
@@ -141,7 +76,7 @@ describe('the web client', () => {
   it('a declined offer shows as declined to the sender and moves nothing', async () => {
     const alice = await person('alice');
     const bob = await person('bob');
-    const small = await randomFile('small.txt', 1000);
+    const small = await randomFile(files, 'small.txt', 1000);
 
     await send(alice, bob.name, small);
     await bob.page.getByTestId('incoming-offer').first().getByTestId('decline-button').click();
@@ -172,7 +107,7 @@ describe('the web client', () => {
 
   it('a recipient who is not online is named as such', async () => {
     const alice = await person('alice');
-    await send(alice, 'nobody-here', await randomFile('note.txt', 100));
+    await send(alice, 'nobody-here', await randomFile(files, 'note.txt', 100));
 
     await reaches(alice, 'failed');
     assert.match(await transfer(alice).textContent(), /nobody-here is not online/);
@@ -183,7 +118,7 @@ describe('the web client', () => {
     const alice = await person('alice');
     const bob = await person('bob');
     const carol = await person('carol');
-    const file = await randomFile('shared.bin', 30 * MB);
+    const file = await randomFile(files, 'shared.bin', 30 * MB);
 
     await send(alice, `${bob.name}, ${carol.name}`, file);
     assert.equal(await alice.page.getByTestId('transfer').count(), 2);
@@ -202,7 +137,7 @@ describe('the web client', () => {
   it('with a wrong passphrase not one byte is sent; with the right one the file arrives', async () => {
     const alice = await person('alice');
     const bob = await person('bob');
-    const secret = await randomFile('secret.pdf', 2 * MB);
+    const secret = await randomFile(files, 'secret.pdf', 2 * MB);
 
     await send(alice, bob.name, secret, 'correct horse');
     const offer = bob.page.getByTestId('incoming-offer').first();
