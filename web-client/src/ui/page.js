@@ -111,7 +111,7 @@ export class Page {
     });
     offer.addEventListener('withdrawn', gone);
     this.#elements.offers.prepend(item);
-    item.querySelector('.accept').focus({ preventScroll: true });
+    item.querySelector('.accept').focus(); // and into view: on a phone offers are below the fold
   }
 
   /** Shows a transfer and keeps it up to date until it ends. */

@@ -173,6 +173,77 @@ describe('the web client', () => {
     await leave(alice, bob);
   });
 
+  it('moves 1 GB while the sender holds only a few blocks of it in memory', async () => {
+    const alice = await people.person('alice');
+    const bob = await people.person('bob');
+    const huge = await randomFile(files, 'huge-1GB.bin', 1024 * MB);
+    const cdp = await alice.context.newCDPSession(alice.page);
+    let mostHeld = 0;
+    const sample = async () => {
+      // What the page really holds, garbage aside: its JavaScript heap and ArrayBuffer backing
+      // stores, where file blocks read by the page live.
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { backingStorageSize, usedSize } = await cdp.send('Runtime.getHeapUsage');
+      mostHeld = Math.max(mostHeld, backingStorageSize + usedSize);
+    };
+
+    await send(alice, bob.name, huge);
+    await accept(bob);
+    const sampling = setInterval(() => sample().catch(() => {}), 500);
+    try {
+      await reaches(bob, 'done', { timeout: 300_000 });
+    } finally {
+      clearInterval(sampling);
+    }
+    await reaches(alice, 'done');
+
+    assert.equal(await transfer(bob).getAttribute('data-sha256'), huge.sha256);
+    console.log(`1 GB moved; the sender page held at most ${(mostHeld / MB).toFixed(0)} MiB of JavaScript memory`);
+    assert.ok(mostHeld < 64 * MB, `the sender held ${(mostHeld / MB).toFixed(0)} MiB`);
+    await rm(huge.path);
+    await leave(alice, bob);
+  });
+
+  it('when wisp goes away the page says reconnecting, and registers again on its own', async () => {
+    const alice = await person('alice');
+    const ports = wisp.ports;
+    await wisp.stop();
+
+    await alice.page.getByTestId('status').filter({ hasText: 'reconnecting' }).waitFor({ timeout: WAIT_MS });
+    wisp = await startWisp({ host: e2eHost(), ports });
+    await alice.page.getByTestId('status').filter({ hasText: `registered as ${alice.name}` })
+      .waitFor({ timeout: 40_000 }); // JsSIP retries with backoff, at most 30 s apart
+
+    const bob = await person('bob');
+    await send(bob, alice.name, await randomFile(files, 'after.txt', 1000));
+    await accept(alice);
+    await reaches(alice, 'done');
+    await leave(alice, bob);
+  });
+
+  it('works from the keyboard and fits a phone-width screen', async () => {
+    const alice = await person('alice');
+    const bob = await person('bob');
+    await bob.page.setViewportSize({ width: 360, height: 740 });
+
+    await bob.page.getByTestId('name-input').focus();
+    await bob.page.keyboard.press('Control+A');
+    await bob.page.keyboard.type(`${bob.name}-renamed`);
+    await bob.page.keyboard.press('Enter');
+    await bob.page.getByTestId('status').filter({ hasText: `registered as ${bob.name}-renamed` }).waitFor({ timeout: WAIT_MS });
+    await send(alice, `${bob.name}-renamed`, await randomFile(files, 'keys.txt', 5000));
+    await bob.page.getByTestId('accept-button').waitFor({ timeout: WAIT_MS });
+    assert.equal(await bob.page.evaluate(() => document.activeElement?.dataset.testid), 'accept-button',
+      'a new offer takes the focus');
+    await bob.page.keyboard.press('Enter');
+    await reaches(bob, 'done');
+
+    const overflow = await bob.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 360 px screen`);
+    await bob.page.screenshot({ path: join(screenshots, 'phone-width-recipient.png'), fullPage: true });
+    await leave(alice, bob);
+  });
+
   it('a share link names the recipient', async () => {
     const bob = await person('bob');
     const link = await bob.page.getByTestId('share-link').getAttribute('href');

@@ -19,13 +19,14 @@ const STOP_TIMEOUT_MS = 10_000;
  * @param {string} [options.config] extra HOCON inside wisp { }
  * @param {object} [options.env] extra environment (WISP_* overrides)
  * @param {string} [options.tlsDir] where the self-signed certificate lives (default: a fresh directory)
+ * @param {{ws: number, wss: number}} [options.ports] fixed ports (default: free ones)
  */
-export async function startWisp({ host = '127.0.0.1', config = '', env = {}, tlsDir } = {}) {
+export async function startWisp({ host = '127.0.0.1', config = '', env = {}, tlsDir, ports: fixed } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'wisp-e2e-'));
   const certificates = tlsDir ?? join(dir, 'tls');
   const configFile = join(dir, 'wisp.conf');
-  await writeFile(configFile,
-    `wisp {\n ws.port = 0\n wss.port = 0\n tls.self-signed-dir = "${certificates}"\n ${config}\n}\n`);
+  await writeFile(configFile, `wisp {\n ws.port = ${fixed?.ws ?? 0}\n wss.port = ${fixed?.wss ?? 0}\n`
+    + ` tls.self-signed-dir = "${certificates}"\n ${config}\n}\n`);
   const child = spawn('java', ['-jar', JAR, '--config', configFile], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,6 +54,7 @@ export async function startWisp({ host = '127.0.0.1', config = '', env = {}, tls
   }
   const ca = await readFile(join(certificates, 'wisp-self-signed.crt'), 'utf8');
   return {
+    ports,
     ws: `ws://${host}:${ports.ws}`,
     wss: `wss://${host}:${ports.wss}`,
     http: `http://${host}:${ports.ws}`,
