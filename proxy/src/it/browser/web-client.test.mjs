@@ -244,6 +244,27 @@ describe('the web client', () => {
     await leave(alice, bob);
   });
 
+  it('several files dropped on the page go as one transfer each', async () => {
+    const alice = await person('alice');
+    const bob = await person('bob');
+    await alice.page.getByTestId('peer-input').fill(bob.name);
+    const dropped = await alice.page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['first file'], 'one.txt', { type: 'text/plain' }));
+      transfer.items.add(new File([new Uint8Array(70_000)], 'two.bin', { type: 'application/octet-stream' }));
+      return transfer;
+    });
+    await alice.page.dispatchEvent('#drop', 'drop', { dataTransfer: dropped });
+    await alice.page.getByTestId('send-button').click();
+
+    for (let offer = 0; offer < 2; offer++) await accept(bob);
+    await reaches(bob, 'done', { index: 1 });
+    await reaches(bob, 'done', { index: 0 });
+    const names = await bob.page.getByTestId('download-link').evaluateAll((links) => links.map((link) => link.download));
+    assert.deepEqual(names.sort(), ['one.txt', 'two.bin']);
+    await leave(alice, bob);
+  });
+
   it('a share link names the recipient', async () => {
     const bob = await person('bob');
     const link = await bob.page.getByTestId('share-link').getAttribute('href');
