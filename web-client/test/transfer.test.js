@@ -84,16 +84,25 @@ test('bytes that do not hash to the offer are never offered for saving', async (
 // A small high-water mark makes the sender wait for the recipient, as a real network makes it.
 const paced = { highWater: 65_536, lowWater: 16_384 };
 
-test('the sender can cancel mid-transfer: it stops sending', async () => {
+/** Runs a 2 MB transfer and has `act(run)` happen once the recipient holds 100 kB of it. */
+async function midway(act) {
   const run = await pair({ size: 2_000_000, options: paced });
+  let acted = false;
   run.receiver.addEventListener('change', () => {
-    if (run.receiver.progress.bytes > 100_000) run.sender.cancel();
+    if (!acted && run.receiver.progress.bytes > 100_000) {
+      acted = true;
+      act(run);
+    }
   });
+  await start(run);
+  return run;
+}
 
-  const sending = run.sender.send(run.channels.a, context);
-  run.receiver.receive(run.channels.b, context);
-  run.channels.open();
-  await sending;
+test('the sender can cancel mid-transfer: it stops sending', async () => {
+  const run = await midway(({ sender, channels }) => {
+    sender.cancel();
+    channels.a.close(); // as the page does when its call ends
+  });
 
   assert.equal(run.sender.state, State.CANCELLED);
   assert.ok(run.channels.a.sent.filter((m) => typeof m === 'number').length < 2_000_000 / 16_384,
@@ -101,27 +110,17 @@ test('the sender can cancel mid-transfer: it stops sending', async () => {
 });
 
 test('the recipient can cancel mid-transfer: it keeps nothing', async () => {
-  const run = await pair({ size: 2_000_000, options: paced });
-  run.receiver.addEventListener('change', () => {
-    if (run.receiver.progress.bytes > 100_000) run.receiver.cancel();
+  const run = await midway(({ receiver, channels }) => {
+    receiver.cancel();
+    channels.b.close();
   });
-
-  const receiving = run.receiver.receive(run.channels.b, context);
-  run.sender.send(run.channels.a, context);
-  run.channels.open();
-  await receiving;
 
   assert.equal(run.receiver.state, State.CANCELLED);
   assert.equal(run.receiver.blob, null);
 });
 
 test('a channel that closes mid-transfer fails both sides with connection lost, never hangs', async () => {
-  const run = await pair({ size: 2_000_000, options: paced });
-  run.receiver.addEventListener('change', () => {
-    if (run.receiver.progress.bytes > 100_000 && run.channels.b.readyState === 'open') run.channels.b.close();
-  });
-
-  await start(run);
+  const run = await midway(({ channels }) => channels.b.close());
 
   for (const side of [run.sender, run.receiver]) {
     assert.equal(side.state, State.FAILED);
