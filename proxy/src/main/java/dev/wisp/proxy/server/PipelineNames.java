@@ -16,8 +16,8 @@ package dev.wisp.proxy.server;
  * encoder ({@code wsdecoder}, {@code wsencoder}) where the HTTP codec was, and these follow:
  *
  * <pre>
- *   ws-utf8           closes with 1007 on a text message that is not UTF-8
  *   ws-aggregator     reassembles fragmented messages, up to the size cap (else 1009)
+ *   ws-utf8           closes with 1007 on a text message that is not UTF-8
  *   ws-idle           notices a silent connection
  *   ws-control        ping/pong/close, keepalive pings, error close codes
  *   sip-codec         one WebSocket message = one SIP message; CRLF keepalives; 400 on garbage
@@ -33,8 +33,8 @@ public final class PipelineNames {
     public static final String HTTP_DEADLINE = "http-deadline";
     public static final String HTTP_ROUTER = "http-router";
 
-    public static final String WS_UTF8 = "ws-utf8";
     public static final String WS_AGGREGATOR = "ws-aggregator";
+    public static final String WS_UTF8 = "ws-utf8";
     public static final String WS_IDLE = "ws-idle";
     public static final String WS_CONTROL = "ws-control";
     public static final String SIP_CODEC = "sip-codec";

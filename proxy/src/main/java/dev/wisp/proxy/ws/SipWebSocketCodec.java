@@ -17,6 +17,7 @@ import io.netty.handler.codec.MessageToMessageCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
@@ -83,8 +84,7 @@ final class SipWebSocketCodec extends MessageToMessageCodec<WebSocketFrame, SIPM
 
     private static WebSocketFrame frame(byte[] message) {
         ByteBuf content = Unpooled.wrappedBuffer(message);
-        return ByteBufUtil.isText(content, StandardCharsets.UTF_8)
-                ? new TextWebSocketFrame(content) : new BinaryWebSocketFrame(content);
+        return Utf8.isValid(ByteBuffer.wrap(message)) ? new TextWebSocketFrame(content) : new BinaryWebSocketFrame(content);
     }
 
     private static boolean isOnlyLineBreaks(ByteBuf content) {

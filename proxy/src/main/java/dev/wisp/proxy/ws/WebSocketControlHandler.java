@@ -72,8 +72,10 @@ final class WebSocketControlHandler extends ChannelInboundHandlerAdapter {
             // A fragmented message grew past the cap (a single oversize frame is caught earlier,
             // by the frame decoder, with the same code).
             closeWith(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG, cause.getMessage());
+        } else if (cause instanceof Utf8TextValidator.NotUtf8Exception notUtf8) {
+            closeWith(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, notUtf8.getMessage());
         } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            // The decoder or UTF-8 validator has already sent its close frame and is closing.
+            // The frame decoder has already sent its close frame and is closing.
             metrics.increment(Counter.WS_CLOSED_BY_ERROR);
             log.info("{} closed {}: {}", flow, corrupted.closeStatus().code(), corrupted.getMessage());
         } else {

@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -117,8 +116,8 @@ public final class WebSocketUpgrade {
         // Install the WebSocket handlers before the handshake: frames may follow the 101 at once.
         ChannelPipeline pipeline = ctx.pipeline();
         long pingMillis = settings.pingInterval().toMillis();
-        pipeline.addLast(PipelineNames.WS_UTF8, new Utf8FrameValidator(true))
-                .addLast(PipelineNames.WS_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()))
+        pipeline.addLast(PipelineNames.WS_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()))
+                .addLast(PipelineNames.WS_UTF8, Utf8TextValidator.INSTANCE)
                 .addLast(PipelineNames.WS_IDLE, new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS))
                 .addLast(PipelineNames.WS_CONTROL, new WebSocketControlHandler(flow, metrics))
                 .addLast(PipelineNames.SIP_CODEC, new SipWebSocketCodec(flow, parser, metrics))
