@@ -64,7 +64,7 @@ run_tests() {
   install_test_tools
   say "unit tests and the build (mvn verify)"
   mvn -B -f "$root/pom.xml" verify
-  say "end-to-end tests: JsSIP and SIP.js against a running wisp"
+  say "end-to-end tests: JsSIP and SIP.js against a running wisp; one run of every benchmark"
   (cd "$e2e" && WISP_JAR="$jar" node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs)
   say "browser tests: Chromium pages moving files over DataChannels, in a network namespace"
   (cd "$e2e" && WISP_JAR="$jar" ./in-network-namespace.sh node --test --test-concurrency=1 --test-reporter=spec \

@@ -54,6 +54,7 @@ export async function startWisp({ host = '127.0.0.1', config = '', env = {}, tls
   }
   const ca = await readFile(join(certificates, 'wisp-self-signed.crt'), 'utf8');
   return {
+    pid: child.pid,
     ports,
     ws: `ws://${host}:${ports.ws}`,
     wss: `wss://${host}:${ports.wss}`,
