@@ -1,11 +1,9 @@
 package dev.wisp.benchmarks.micro;
 
+import dev.wisp.benchmarks.Fixtures;
 import dev.wisp.proxy.sip.SipParseException;
 import dev.wisp.proxy.sip.SipParser;
 import gov.nist.javax.sip.message.SIPMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -29,11 +27,7 @@ final class Messages {
             case "bye" -> "bye-jssip.sip";
             default -> throw new IllegalArgumentException("no message kind " + kind);
         };
-        try (InputStream in = Messages.class.getResourceAsStream("/messages/" + file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.message(file);
     }
 
     /** The text of message {@code kind} with every key of {@code replacements} replaced by its value. */
