@@ -6,10 +6,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.Lexer;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import java.text.ParseException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Collects what is wrong with one message while JAIN-SIP parses it. The RI reports a header that
@@ -19,15 +17,56 @@ import java.util.Set;
  */
 final class ParseProblems implements ParseExceptionListener {
 
-    /** Headers RFC 3261 allows once: a second copy is ambiguous, not a list. */
-    private static final Set<String> SINGLE_VALUED = Set.of(
-            "call-id", "from", "to", "cseq", "max-forwards", "content-length", "content-type");
-
-    /** RFC 3261 section 7.3.3 compact forms of the single-valued headers above. */
+    /** RFC 3261 section 7.3.3 compact header names and the full names they stand for. */
     private static final Map<String, String> COMPACT = Map.of(
             "i", "call-id", "f", "from", "t", "to", "l", "content-length", "c", "content-type");
 
-    private final Set<String> seen = new HashSet<>();
+    /**
+     * Headers RFC 3261 allows once: a second copy is ambiguous, not a list. Every header line of
+     * every message is checked against these, so the check compares names in place instead of
+     * extracting and lower-casing them (that showed up at 5 % of wisp's CPU under REGISTER load).
+     */
+    private enum SingleValued {
+        CALL_ID("Call-ID", "i"),
+        FROM("From", "f"),
+        TO("To", "t"),
+        CSEQ("CSeq", null),
+        MAX_FORWARDS("Max-Forwards", null),
+        CONTENT_LENGTH("Content-Length", "l"),
+        CONTENT_TYPE("Content-Type", "c");
+
+        private static final SingleValued[] ALL = values();
+
+        final String displayName;
+        private final String compactName;
+
+        SingleValued(String displayName, String compactName) {
+            this.displayName = displayName;
+            this.compactName = compactName;
+        }
+
+        /** The header named by {@code line.substring(start, end)}, in any case, or null. */
+        static SingleValued named(String line, int start, int end) {
+            for (SingleValued header : ALL) {
+                if (matches(header.displayName, line, start, end) || matches(header.compactName, line, start, end)) {
+                    return header;
+                }
+            }
+            return null;
+        }
+
+        private static boolean matches(String name, String line, int start, int end) {
+            return name != null && name.length() == end - start
+                    && line.regionMatches(true, start, name, 0, name.length());
+        }
+
+        int bit() {
+            return 1 << ordinal();
+        }
+    }
+
+    /** One bit per {@link SingleValued} header seen so far. */
+    private int seen;
     private String first;
 
     @Override
@@ -45,15 +84,23 @@ final class ParseProblems implements ParseExceptionListener {
 
     /** Called for every header line before it is parsed. */
     void header(String headerText) {
-        String name = Lexer.getHeaderName(headerText);
-        if (name == null) {
+        // The name is what precedes the first colon, trimmed, as the RI's Lexer.getHeaderName has it.
+        int end = headerText.indexOf(':');
+        int start = 0;
+        while (start < end && headerText.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && headerText.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        SingleValued header = end > start ? SingleValued.named(headerText, start, end) : null;
+        if (header == null) {
             return;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        String canonical = COMPACT.getOrDefault(lower, lower);
-        if (SINGLE_VALUED.contains(canonical) && !seen.add(canonical)) {
-            note("Duplicate " + displayName(canonical) + " Header");
+        if ((seen & header.bit()) != 0) {
+            note("Duplicate " + header.displayName + " Header");
         }
+        seen |= header.bit();
     }
 
     /**
@@ -61,7 +108,7 @@ final class ParseProblems implements ParseExceptionListener {
      * builds starts with a Content-Length of 0.
      */
     boolean hadContentLength() {
-        return seen.contains("content-length");
+        return (seen & SingleValued.CONTENT_LENGTH.bit()) != 0;
     }
 
     void note(String problem) {
