@@ -2,27 +2,12 @@ package dev.wisp.benchmarks.micro;
 
 import dev.wisp.proxy.sip.SipEncoding;
 import gov.nist.javax.sip.message.SIPMessage;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** Encoding what wisp sends back to bytes: the forwarded INVITE and 200, a REGISTER's 200. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EncodeBenchmark {
+public class EncodeBenchmark extends MicroBenchmark {
 
     @Param({"invite", "ok200", "register-ok"})
     public String kind;

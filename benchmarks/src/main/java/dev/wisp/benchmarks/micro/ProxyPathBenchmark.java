@@ -4,31 +4,16 @@ import dev.wisp.proxy.core.Action;
 import dev.wisp.proxy.sip.SipEncoding;
 import dev.wisp.proxy.sip.SipParseException;
 import dev.wisp.proxy.sip.SipParser;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * All the work wisp does for one proxied message apart from socket I/O: parse the bytes, route,
  * and (for {@code mode = full}) encode what goes out. {@code parse-route} of the INVITE is the
  * figure the 20 µs target is about.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ProxyPathBenchmark {
+public class ProxyPathBenchmark extends MicroBenchmark {
 
     @Param({"invite", "ok200", "bye"})
     public String kind;
