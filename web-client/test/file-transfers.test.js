@@ -4,11 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FileTransfers } from '../src/app/file-transfers.js';
 import { ErrorCode } from '../src/errors.js';
+import { endedCall, hangUpOptions } from '../src/signalling/call-outcome.js';
 import { State } from '../src/transfer/transfer-state.js';
 import { channelPair, randomFile, settled } from './fake-channel.js';
 
 class FakeCall extends EventTarget {
   hungUp = 0;
+  /** The failure each hang-up said, in order (null for a plain one). */
+  hangUpReasons = [];
   accepted = 0;
   declined = 0;
   constructor(peer, offer = null) {
@@ -19,7 +22,7 @@ class FakeCall extends EventTarget {
     this.channel = Promise.resolve(offer ? this.pair.b : this.pair.a);
   }
   context() { return 'fingerprints'; }
-  hangUp() { this.hungUp++; }
+  hangUp(failure = null) { this.hungUp++; this.hangUpReasons.push(failure); }
   accept() { this.accepted++; }
   decline() { this.declined++; }
   fire(type, detail = {}) { this.dispatchEvent(Object.assign(new Event(type), detail)); }
@@ -75,6 +78,50 @@ test('a BYE before the end is a cancel, and a transfer that ends hangs its call 
 
   assert.equal(transfers[0].state, State.CANCELLED);
   assert.equal(call.hungUp, 1);
+});
+
+test('a BYE whose Reason names a failure fails the transfer with it instead of cancelling', async () => {
+  // The sender's BYE can overtake (or outlive) the DataChannel message that says the passphrase
+  // was wrong: the Reason in the BYE tells the recipient the same thing.
+  const { signalling, transfers } = await sending(randomFile(10));
+
+  signalling.calls[0].fire('ended', { by: 'remote', reason: 'SIP ;cause=403; text="wrong-passphrase"' });
+
+  assert.equal(transfers[0].state, State.FAILED);
+  assert.equal(transfers[0].error.code, ErrorCode.WRONG_PASSPHRASE);
+  assert.equal(transfers[0].error.message, 'wrong passphrase');
+});
+
+test('a BYE whose Reason names nothing a transfer knows is a cancel', async () => {
+  for (const reason of ['SIP ;cause=200; text="Call completed elsewhere"', 'Q.850;cause=16', 'text="constructor"']) {
+    const { signalling, transfers } = await sending(randomFile(10));
+    signalling.calls[0].fire('ended', { by: 'remote', reason });
+    assert.equal(transfers[0].state, State.CANCELLED, reason);
+  }
+});
+
+test('a failed transfer says why in the BYE that ends its call; a cancelled one does not', async () => {
+  const failed = await sending(randomFile(10));
+  failed.transfers[0].fail(ErrorCode.WRONG_PASSPHRASE, 'bob did not give the right passphrase');
+  assert.deepEqual(failed.signalling.calls[0].hangUpReasons, [ErrorCode.WRONG_PASSPHRASE]);
+
+  const cancelled = await sending(randomFile(10));
+  cancelled.transfers[0].cancel();
+  assert.deepEqual(cancelled.signalling.calls[0].hangUpReasons, [null]);
+});
+
+test('every failure a BYE can say reads back as the same failure on the other side', () => {
+  const codes = [ErrorCode.WRONG_PASSPHRASE, ErrorCode.MISMATCH, ErrorCode.FILE_UNREADABLE, ErrorCode.CONNECTION_LOST];
+  for (const code of codes) {
+    const { status_code: cause, reason_phrase: text } = hangUpOptions(code);
+    // As JsSIP writes the header for terminate({status_code, reason_phrase}).
+    const outcome = endedCall(`SIP ;cause=${cause}; text="${text}"`, 'alice');
+    assert.equal(outcome.kind, 'failed', code);
+    assert.equal(outcome.code, code);
+    assert.ok(outcome.message.length > 0);
+  }
+  assert.deepEqual(hangUpOptions(null), {}, 'a plain hang-up says nothing');
+  assert.deepEqual(hangUpOptions(ErrorCode.OFFLINE), {}, 'nor does a failure the other side cannot have');
 });
 
 test('cancelling a transfer ends its call', async () => {

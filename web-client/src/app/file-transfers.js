@@ -4,7 +4,7 @@
 //   'offer'     {offer}     an incoming offer to decide on; the offer fires 'withdrawn' if the
 //                           sender gives up first
 import { ErrorCode } from '../errors.js';
-import { failedCall } from '../signalling/call-outcome.js';
+import { endedCall, failedCall } from '../signalling/call-outcome.js';
 import { describeFile } from '../signalling/file-offer-sdp.js';
 import { sha256OfBlob } from '../transfer/digest.js';
 import { FileReceiver } from '../transfer/receiver.js';
@@ -90,7 +90,7 @@ export class FileTransfers extends EventTarget {
     call.addEventListener('accepted', async () => {
       transfer.send(await call.channel, call.context(), call.maxMessageSize());
     });
-    this.#follow(call, transfer, () => call.hangUp());
+    this.#follow(call, transfer, () => call.hangUp(transfer.error?.code));
   }
 
   /** Hashes a file once, however many recipients it goes to, showing progress on `transfer`. */
@@ -111,8 +111,12 @@ export class FileTransfers extends EventTarget {
       receiver = new FileReceiver({ peer: call.peer, offer: call.offer, passphrase, lostGraceMs: LOST_GRACE_MS });
       this.#emit('transfer', { transfer: receiver });
       this.#follow(call, receiver, () => {
-        if (receiver.state === State.CANCELLED) call.hangUp();
-        else setTimeout(() => call.hangUp(), SENDER_HANGS_UP_MS); // the sender's BYE normally comes first
+        if (receiver.state === State.CANCELLED) {
+          call.hangUp();
+        } else {
+          // The sender's BYE normally comes first; this one is for a sender that went quiet.
+          setTimeout(() => call.hangUp(receiver.error?.code), SENDER_HANGS_UP_MS);
+        }
       });
       call.addEventListener('failed', () => receiver.connectionLost());
       call.channel.then((channel) => receiver.receive(channel, call.context()));
@@ -127,7 +131,12 @@ export class FileTransfers extends EventTarget {
 
   /** What a call's end means to its transfer, and what the transfer's end means to the call. */
   #follow(call, transfer, whenOver) {
-    call.addEventListener('ended', () => transfer.cancel()); // a BYE before the end is a cancel
+    call.addEventListener('ended', ({ reason }) => {
+      // A BYE before the end is a cancel, unless it says the other side failed.
+      const outcome = endedCall(reason, call.peer);
+      if (outcome.kind === 'failed') transfer.fail(outcome.code, outcome.message);
+      else transfer.cancel();
+    });
     call.addEventListener('connection-lost', () => transfer.connectionLost());
     transfer.addEventListener('change', function ended() {
       if (!transfer.isFinal) return;

@@ -2,8 +2,11 @@
 // engine a DataChannel and reports what happens to the call as plain events:
 //   'accepted'          the recipient answered (outgoing calls)
 //   'failed'            {status, cause} the call never got going
-//   'ended'             {by: 'local'|'remote'} BYE, from either side
+//   'ended'             {by: 'local'|'remote', reason} BYE, from either side; reason is the
+//                       remote BYE's Reason header (RFC 3326), or null
 //   'connection-lost'   the peer-to-peer connection died without a BYE
+
+import { hangUpOptions } from './call-outcome.js';
 
 const DISCONNECTED_GRACE_MS = 4000;
 const NO_MEDIA = { mediaConstraints: { audio: false, video: false }, pcConfig: { iceServers: [] } };
@@ -31,11 +34,14 @@ export class Call extends EventTarget {
     return this.#session.connection.sctp?.maxMessageSize || 65536;
   }
 
-  /** Ends the call (CANCEL before an answer, BYE after); does nothing once it has ended. */
-  hangUp() {
+  /**
+   * Ends the call (CANCEL before an answer, BYE after); does nothing once it has ended.
+   * @param {string|null} [failure] the ErrorCode the transfer failed with, said in the BYE
+   */
+  hangUp(failure = null) {
     if (this.#ended || !this.#session || this.#session.isEnded()) return;
     this.#ended = true;
-    this.#session.terminate();
+    this.#session.terminate(hangUpOptions(failure));
   }
 
   get ended() {
@@ -57,9 +63,12 @@ export class Call extends EventTarget {
         this.#ended = true;
         this.#emit('failed', { status: message?.status_code, cause });
       },
-      ended: ({ originator }) => {
+      ended: ({ originator, message }) => {
         this.#ended = true;
-        this.#emit('ended', { by: originator === 'local' ? 'local' : 'remote' });
+        this.#emit('ended', {
+          by: originator === 'local' ? 'local' : 'remote',
+          reason: message?.getHeader?.('Reason') ?? null,
+        });
       },
       peerconnection: ({ peerconnection }) => this.#watch(peerconnection),
     };
