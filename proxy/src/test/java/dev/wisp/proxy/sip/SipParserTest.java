@@ -80,6 +80,11 @@ class SipParserTest {
     }
 
     @Test
+    void aMalformedHeaderInCompactFormIsNamedInFull() {
+        assertRejected(message.replace("Content-Length: 9", "l: nine"), 400, "Malformed Content-Length Header");
+    }
+
+    @Test
     void aMissingMandatoryHeaderIsDroppedBecauseNoResponseCanBeFormed() {
         SipParseException rejected = rejected(message.replace("CSeq: 1 MESSAGE\r\n", ""));
 
