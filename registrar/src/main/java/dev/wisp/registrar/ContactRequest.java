@@ -6,13 +6,16 @@ import gov.nist.javax.sip.header.Contact;
  * One Contact of a REGISTER, read and checked, before it becomes a {@link Binding}.
  *
  * @param contact    the Contact value to store, without its expires parameter
+ * @param header     the same, parsed: the 200 OK lists the binding with it instead of parsing
+ *                   {@code contact} again
  * @param contactUri the Contact URI in canonical form
  * @param instanceId the {@code +sip.instance} value, or null
  * @param regId      the reg-id, or 0 when there is none or no instance goes with it
  * @param q          the q-value in thousandths
  * @param expires    the expiry asked for, in seconds, before the registrar's limits apply
  */
-record ContactRequest(String contact, String contactUri, String instanceId, int regId, int q, long expires) {
+record ContactRequest(String contact, Contact header, String contactUri, String instanceId, int regId, int q,
+        long expires) {
 
     static final int DEFAULT_Q = 1000;
 
@@ -40,6 +43,7 @@ record ContactRequest(String contact, String contactUri, String instanceId, int 
         int regId = instanceId == null ? 0 : regId(header.getParameter("reg-id"));
         return new ContactRequest(
                 stored.getHeaderValue(),
+                stored,
                 header.getAddress().getURI().toString(),
                 instanceId,
                 regId,

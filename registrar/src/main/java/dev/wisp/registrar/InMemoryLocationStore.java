@@ -87,13 +87,14 @@ public final class InMemoryLocationStore implements LocationStore {
         return removed[0];
     }
 
+    /**
+     * Keeps the flow index in step with one AOR's change. Only flows that gained or lost the AOR
+     * are touched: a refresh on the same connection, the usual REGISTER, changes nothing here.
+     */
     private void reindexFlows(String aor, List<Binding> before, List<Binding> after) {
-        Set<FlowId> flowsAfter = new HashSet<>();
-        for (Binding binding : after) {
-            flowsAfter.add(binding.flow());
-        }
-        for (Binding binding : before) {
-            FlowId flow = binding.flow();
+        Set<FlowId> flowsBefore = flows(before);
+        Set<FlowId> flowsAfter = flows(after);
+        for (FlowId flow : flowsBefore) {
             if (!flowsAfter.contains(flow)) {
                 aorsByFlow.computeIfPresent(flow, (key, aors) -> {
                     aors.remove(aor);
@@ -102,12 +103,22 @@ public final class InMemoryLocationStore implements LocationStore {
             }
         }
         for (FlowId flow : flowsAfter) {
-            // compute, not computeIfAbsent().add(): the add must not race a removal of the set.
-            aorsByFlow.compute(flow, (key, aors) -> {
-                Set<String> updated = aors == null ? ConcurrentHashMap.newKeySet() : aors;
-                updated.add(aor);
-                return updated;
-            });
+            if (!flowsBefore.contains(flow)) {
+                // compute, not computeIfAbsent().add(): the add must not race a removal of the set.
+                aorsByFlow.compute(flow, (key, aors) -> {
+                    Set<String> updated = aors == null ? ConcurrentHashMap.newKeySet() : aors;
+                    updated.add(aor);
+                    return updated;
+                });
+            }
         }
+    }
+
+    private static Set<FlowId> flows(List<Binding> bindings) {
+        Set<FlowId> flows = new HashSet<>();
+        for (Binding binding : bindings) {
+            flows.add(binding.flow());
+        }
+        return flows;
     }
 }

@@ -97,6 +97,21 @@ class RegistrarTest {
     }
 
     @Test
+    void theOkListsTheBindingJustWrittenAndAnEarlierOneEachWithItsOwnExpires() {
+        registrar.register(request("register-jssip.sip"), FLOW);
+        clock.advance(Duration.ofSeconds(100));
+        SIPRequest secondFlow = with(cseq(request("register-jssip.sip"), 2), "Contact",
+                "<sip:d2l8vcbe@7lh2bl3m8n1j.invalid;transport=ws>;reg-id=2;expires=300;"
+                        + "+sip.instance=\"<urn:uuid:0c6b6c3f-6b36-4a55-8b64-5e8d2a4c6f52>\"");
+
+        SIPResponse response = registrar.register(secondFlow, OTHER_FLOW);
+
+        assertThat(values(response, "Contact")).hasSize(2)
+                .anySatisfy(contact -> assertThat(contact).contains("reg-id=1").contains("expires=500"))
+                .anySatisfy(contact -> assertThat(contact).contains("reg-id=2").contains("expires=300"));
+    }
+
+    @Test
     void instanceWithoutRegIdIsKeyedByInstance() {
         registrar.register(with(request("register-plain.sip"), "Contact",
                 "<sip:bob@a.invalid;transport=ws>;+sip.instance=\"<urn:uuid:1>\""), FLOW);
@@ -397,6 +412,28 @@ class RegistrarTest {
 
         assertThat(store.bindings("alice@example.test")).isEmpty();
         assertThat(store.bindings("bob@example.test")).hasSize(1);
+    }
+
+    @Test
+    void aBindingRefreshedOnItsFlowStillGoesWhenThatFlowCloses() {
+        registrar.register(request("register-jssip.sip"), FLOW);
+        registrar.register(cseq(request("register-jssip.sip"), 2), FLOW);
+
+        assertThat(registrar.flowClosed(FLOW)).isEqualTo(1);
+        assertThat(store.bindings("alice@example.test")).isEmpty();
+    }
+
+    @Test
+    void aBindingThatMovedToAnotherFlowOutlivesTheOldOneAndGoesWithTheNewOne() {
+        registrar.register(request("register-jssip.sip"), FLOW);
+        registrar.register(with(cseq(request("register-jssip.sip"), 2), "Contact",
+                "<sip:other@new.invalid;transport=ws>;reg-id=1;"
+                        + "+sip.instance=\"<urn:uuid:0c6b6c3f-6b36-4a55-8b64-5e8d2a4c6f52>\""), OTHER_FLOW);
+
+        assertThat(registrar.flowClosed(FLOW)).isZero();
+        assertThat(store.bindings("alice@example.test")).hasSize(1);
+        assertThat(registrar.flowClosed(OTHER_FLOW)).isEqualTo(1);
+        assertThat(store.bindings("alice@example.test")).isEmpty();
     }
 
     @Test
