@@ -167,7 +167,7 @@ public final class Registrar {
      *
      * @param written the Contacts of this request, already parsed: the bindings they wrote are
      *     listed with them rather than by parsing the stored text again (a refresh is the common
-     *     REGISTER, and that parse was a tenth of its cost)
+     *     REGISTER, and that parse was 4 % of wisp's CPU under REGISTER load)
      */
     private SIPResponse ok(SIPRequest request, List<Binding> bindings, List<ContactRequest> written, Instant now,
             boolean outbound) {
