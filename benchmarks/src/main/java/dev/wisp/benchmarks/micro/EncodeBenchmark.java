@@ -20,8 +20,7 @@ public class EncodeBenchmark extends MicroBenchmark {
         message = switch (kind) {
             case "invite" -> scenario.forward(scenario.invite, scenario.alice).message();
             case "ok200" -> scenario.forward(scenario.ok200, scenario.bob).message();
-            case "register-ok" -> scenario.registrar.register(
-                    (gov.nist.javax.sip.message.SIPRequest) Messages.parse(Messages.bytes("register")), scenario.alice.id());
+            case "register-ok" -> scenario.registrar.register(Messages.request("register"), scenario.alice.id());
             default -> throw new IllegalArgumentException(kind);
         };
     }

@@ -4,6 +4,7 @@ import dev.wisp.benchmarks.Fixtures;
 import dev.wisp.proxy.sip.SipParseException;
 import dev.wisp.proxy.sip.SipParser;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -37,6 +38,15 @@ final class Messages {
             text = text.replace(replacement.getKey(), replacement.getValue());
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Request {@code kind}, parsed, with every key of {@code replacements} replaced first. */
+    static SIPRequest request(String kind, Map<String, String> replacements) {
+        return (SIPRequest) parse(bytes(kind, replacements));
+    }
+
+    static SIPRequest request(String kind) {
+        return request(kind, Map.of());
     }
 
     static SIPMessage parse(byte[] bytes) {

@@ -59,7 +59,6 @@ public class RegistrarBenchmark extends MicroBenchmark {
 
     /** User i's REGISTER with its own Call-ID: a new Call-ID always updates the binding. */
     private static SIPRequest user(int i, String callId) {
-        return (SIPRequest) Messages.parse(Messages.bytes("register",
-                Map.of("alice@", "user" + i + "@", "9s1e3tlu1kdk3dvmi8cvrt", callId)));
+        return Messages.request("register", Map.of("alice@", "user" + i + "@", "9s1e3tlu1kdk3dvmi8cvrt", callId));
     }
 }

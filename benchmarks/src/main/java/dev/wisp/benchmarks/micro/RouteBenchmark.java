@@ -39,8 +39,7 @@ public class RouteBenchmark extends MicroBenchmark {
         };
         registers = new SIPRequest[REGISTERS];
         for (int i = 0; i < REGISTERS; i++) {
-            registers[i] = (SIPRequest) Messages.parse(
-                    Messages.bytes("register", Map.of("9s1e3tlu1kdk3dvmi8cvrt", "call-" + i)));
+            registers[i] = Messages.request("register", Map.of("9s1e3tlu1kdk3dvmi8cvrt", "call-" + i));
         }
     }
 

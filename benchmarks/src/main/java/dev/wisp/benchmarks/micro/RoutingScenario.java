@@ -47,12 +47,12 @@ final class RoutingScenario {
     final SIPRequest bye;
 
     RoutingScenario() {
-        registrar.register((SIPRequest) Messages.parse(Messages.bytes("register", Map.of("alice", "bob"))), bob.id());
-        invite = (SIPRequest) Messages.parse(Messages.bytes("invite"));
+        registrar.register(Messages.request("register", Map.of("alice", "bob")), bob.id());
+        invite = Messages.request("invite");
         SIPRequest atBob = (SIPRequest) forward(invite, alice).message();
         ok200 = answer(atBob);
         String route = ((RecordRoute) ok200.getRecordRouteHeaders().getFirst()).getAddress().toString();
-        bye = withRoute((SIPRequest) Messages.parse(Messages.bytes("bye")), route);
+        bye = withRoute(Messages.request("bye"), route);
         ack = withRoute(bye, route);
         setMethod(ack, "ACK");
     }
